@@ -1,0 +1,3 @@
+from eitkg.cli import main
+
+main()

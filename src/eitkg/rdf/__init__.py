@@ -1,0 +1,1 @@
+"""RDF building blocks: IRI minting, formats, parsing and serialising."""
