@@ -21,7 +21,7 @@ setup: $(VENV)/.installed
 
 ## run: set up, build the store from data/ (ontology, vocabularies, demo territory), show what it holds
 run: setup
-	$(BIN)/eitkg --store $(STORE) init --demo --replace
+	$(BIN)/eitkg --store $(STORE) init --demo
 	$(BIN)/eitkg --store $(STORE) stats
 
 ## test: set up, check the layers and style, run the whole suite

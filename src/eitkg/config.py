@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 StoreKind = Literal["oxigraph"]
 
@@ -33,6 +33,29 @@ class Settings(BaseSettings):
     max_result_rows: int = Field(
         default=100_000, gt=0, description="Most rows (or triples) one query may return."
     )
+
+    curator_tokens: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=(),
+        description="Bearer tokens that grant curator rights (writes, imports, confidential data); "
+        "comma-separated in the environment. None: nobody can write over HTTP.",
+    )
+    max_upload_bytes: int = Field(
+        default=50 * 1024 * 1024, gt=0, description="Largest accepted upload or request body."
+    )
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = Field(
+        default=("*",), description="Origins allowed to read with CORS."
+    )
+    tile_url: str = Field(
+        default="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        description="Map tile URL template for HTML pages; empty for no tiles.",
+    )
+
+    @field_validator("curator_tokens", "cors_origins", mode="before")
+    @classmethod
+    def _split_commas(cls, value: object) -> object:
+        if isinstance(value, str):
+            return tuple(v.strip() for v in value.split(",") if v.strip())
+        return value
 
     @field_validator("base_iri")
     @classmethod
