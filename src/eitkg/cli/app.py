@@ -208,6 +208,40 @@ def stats(ctx: typer.Context) -> None:
             say(f"  {int(row['count'].value):>8}  {compact(row['class'])}")
 
 
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    demo: Annotated[
+        bool, typer.Option(help="Build the store from the shipped data first (eitkg init).")
+    ] = False,
+    store_path: Annotated[
+        Path | None, typer.Option("--store", help="Store directory (same as the global --store).")
+    ] = None,
+) -> None:
+    """Serve the graph: SPARQL endpoint, linked data, catalogue, query editor."""
+    import uvicorn
+
+    from eitkg.http import create_app
+
+    context: Context = ctx.obj
+    settings = context.settings
+    if store_path is not None:
+        settings = settings.model_copy(update={"store": store_path})
+    if "base_iri" not in settings.model_fields_set:
+        # The default base follows the address served, so minted IRIs dereference here.
+        shown = "localhost" if host in ("127.0.0.1", "0.0.0.0", "::") else host
+        settings = settings.model_copy(update={"base_iri": f"http://{shown}:{port}/"})
+    store = open_store(settings)
+    if demo:
+        seed_store(store, settings.base_iri, demo=True)
+    say(f"eitkg serving {settings.store or 'an in-memory store'} on http://{host}:{port}/")
+    say(f"base IRI: {settings.base_iri}")
+    uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level="info")
+    store.close()
+
+
 def _graph(iri: str | None) -> NamedNode | None:
     if iri is None:
         return None

@@ -11,7 +11,9 @@ from typing import Any, cast
 import pyoxigraph
 import yaml
 
-from eitkg.errors import Location, NotFoundError, QueryCatalogueError
+from eitkg.errors import InvalidQueryError, Location, NotFoundError, QueryCatalogueError
+from eitkg.queries.binding import to_term
+from eitkg.store.local import OxigraphStore
 from eitkg.queries.model import PARAM_TYPES, NamedQuery, ParamType, QueryForm, QueryParam
 
 _HEADER_KEYS = {"summary", "description", "tags", "params"}
@@ -61,10 +63,11 @@ def load_query(path: Path, *, query_id: str) -> NamedQuery:
         )
     header = _parse_header(lines[:header_lines], where)
     sparql = "\n".join(lines[header_lines:]) + "\n"
+    _check_sparql(sparql, where, header_lines)
     form = _query_form(sparql, where, header_lines)
     params = _parse_params(header.get("params") or {}, where)
-    _check_sparql(sparql, where, header_lines)
     _check_params_used(params, sparql, where)
+    _check_params_bindable(params, sparql, where)
     summary = header.get("summary")
     if not isinstance(summary, str) or not summary.strip():
         raise QueryCatalogueError("the header needs a 'summary'", Location(where, 1))
@@ -175,12 +178,40 @@ def _query_form(sparql: str, where: str, offset: int) -> QueryForm:
 
 def _check_sparql(sparql: str, where: str, offset: int) -> None:
     try:
-        pyoxigraph.Store().query(sparql)
-    except SyntaxError as error:
-        line = getattr(error, "lineno", None)
+        OxigraphStore().query(sparql)
+    except InvalidQueryError as error:
+        line = offset + error.line if error.line else None
         raise QueryCatalogueError(
-            f"SPARQL syntax error: {error}",
-            Location(where, offset + line if line else None, getattr(error, "offset", None)),
+            f"SPARQL syntax error: {error.message}", Location(where, line, error.column)
+        ) from error
+
+
+_SAMPLE_VALUES = {
+    "iri": "http://example.org/x",
+    "string": "x",
+    "integer": "1",
+    "decimal": "1.5",
+    "boolean": "true",
+    "date": "2024-01-01",
+}
+
+
+def _check_params_bindable(params: tuple[QueryParam, ...], sparql: str, where: str) -> None:
+    # pyoxigraph substitutes only variables a SELECT projects; ask the engine itself.
+    substitutions = {
+        pyoxigraph.Variable(p.name): to_term(
+            QueryParam(p.name, p.type, lang=p.lang), p.enum[0] if p.enum else _SAMPLE_VALUES[p.type]
+        )
+        for p in params
+    }
+    if not substitutions:
+        return
+    try:
+        pyoxigraph.Store().query(sparql, substitutions=substitutions)
+    except RuntimeError as error:
+        raise QueryCatalogueError(
+            f"parameters must be projected by the SELECT (or use SELECT *): {error}",
+            Location(where),
         ) from error
 
 

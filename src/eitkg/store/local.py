@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -65,6 +66,8 @@ class OxigraphStore:
             )
         except SyntaxError as error:
             raise _invalid_query(error) from error
+        except RuntimeError as error:  # e.g. a substituted variable that is not projected
+            raise InvalidQueryError(str(error)) from error
         except OSError as error:
             raise StoreError(f"query failed: {error}") from error
 
@@ -182,7 +185,12 @@ def _move_graph(source: NamedNode, target: NamedNode) -> str:
     return "MOVE SILENT " + str(source) + " TO " + str(target)
 
 
+_QUERY_POSITION = re.compile(r"at (\d+):(\d+)")
+
+
 def _invalid_query(error: SyntaxError) -> InvalidQueryError:
-    return InvalidQueryError(
-        str(error), line=getattr(error, "lineno", None), column=getattr(error, "offset", None)
-    )
+    line, column = getattr(error, "lineno", None), getattr(error, "offset", None)
+    match = _QUERY_POSITION.search(str(error))
+    if line is None and match:
+        line, column = int(match.group(1)), int(match.group(2))
+    return InvalidQueryError(str(error), line=line, column=column)
