@@ -208,6 +208,24 @@ def stats(ctx: typer.Context) -> None:
             say(f"  {int(row['count'].value):>8}  {compact(row['class'])}")
 
 
+@app.command("check-ontology")
+def check_ontology_command(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Extra ontology or vocabulary files to check with the shipped ones."),
+    ] = None,
+    lang: Annotated[str, typer.Option(help="Language of the report: fr or en.")] = "en",
+) -> None:
+    """Check the ontology and vocabularies with the HermiT reasoner (OWL 2 DL consistency)."""
+    from eitkg.reasoning import check_ontology, default_ontology_files
+
+    report = check_ontology([*default_ontology_files(), *(files or [])])
+    for line in report.lines("fr" if lang == "fr" else "en"):
+        say(line)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
 @app.command()
 def serve(
     ctx: typer.Context,
