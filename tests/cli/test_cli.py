@@ -67,7 +67,7 @@ def test_init_twice_gives_the_same_store(built_store: Path) -> None:
 
 def test_named_query_with_parameter_as_json(built_store: Path) -> None:
     result = eitkg(
-        "query", "vocab/resolve_label", "--param", "label=Vapeur", "--format", "json",
+        "query", "vocab/resolve_label", "-p", "label=Vapeur", "-p", "scheme=eitv:resource", "-f", "json",
         store=built_store,
     )
     assert result.returncode == 0, result.stderr
