@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint fmt setup vocab demo bench check-ontology clean
+.PHONY: run test lint fmt setup assets vocab demo bench check-ontology clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +17,22 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-setup: $(VENV)/.installed
+## system packages (Java for HermiT, Chromium and roqet for the tests, npm for the bundles)
+$(VENV)/.system: tools/install_system_deps.sh | $(BIN)/python
+	bash tools/install_system_deps.sh
+	touch $@
 
-## run: set up, build the store from data/ (ontology, vocabularies, demo territory), show what it holds
+## front-end bundles (YASGUI, Leaflet) from the npm registry, into the package
+assets: $(VENV)/.system
+	bash tools/build_assets.sh
+
+setup: $(VENV)/.installed $(VENV)/.system assets
+
+## run: set up, build the store from data/ (ontology, vocabularies, demo territory), serve it
 run: setup
 	$(BIN)/eitkg --store $(STORE) init --demo
 	$(BIN)/eitkg --store $(STORE) stats
+	$(BIN)/eitkg --store $(STORE) serve --host $(HOST) --port $(PORT)
 
 ## test: set up, check the layers and style, run the whole suite
 test: setup

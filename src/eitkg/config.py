@@ -49,6 +49,33 @@ class Settings(BaseSettings):
         default="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         description="Map tile URL template for HTML pages; empty for no tiles.",
     )
+    tile_attribution: str = Field(
+        default="© OpenStreetMap contributors",
+        description="Attribution shown on maps for the tiles of tile_url.",
+    )
+    query_workers: int = Field(
+        default=4,
+        gt=0,
+        description="SPARQL queries evaluated at the same time; more wait for a free slot "
+        "(within their timeout).",
+    )
+    max_runaway_queries: int = Field(
+        default=4,
+        gt=0,
+        description="Timed-out queries whose evaluation could not be interrupted and still runs "
+        "in the background; while this many run, new queries are refused with 503.",
+    )
+    federated_query: bool = Field(
+        default=False,
+        description="Let anonymous readers use SERVICE (the server then sends requests to the "
+        "endpoints a query names); curators always may.",
+    )
+    history_versions: int = Field(
+        default=5,
+        ge=1,
+        description="Earlier versions kept per imported dataset (for diff and rollback); "
+        "older ones are dropped when a new version is committed.",
+    )
 
     @field_validator("curator_tokens", "cors_origins", mode="before")
     @classmethod

@@ -165,3 +165,42 @@ def test_store_in_use_is_a_clear_error(built_store: Path) -> None:
         del holder
     assert result.returncode == 2
     assert "in use by another process" in result.stderr
+
+
+BAD_SITE = """@prefix eit: <https://w3id.org/eitkg/ontology#> .
+<http://localhost:8000/id/site/55208131700027> a eit:Site ; eit:siret "55208131700027" .
+"""
+
+
+def test_validate_exits_1_and_names_focus_node_and_property(tmp_path: Path) -> None:
+    data = tmp_path / "site.ttl"
+    data.write_text(BAD_SITE)
+    text = eitkg("validate", str(data), "--lang", "en")
+    assert text.returncode == 1, text.stderr
+    assert "http://localhost:8000/id/site/55208131700027" in text.stdout
+    assert "eit:siret" in text.stdout
+    as_json = eitkg("validate", str(data), "--format", "json")
+    assert as_json.returncode == 1
+    results = json.loads(as_json.stdout)["results"]
+    assert {(r["focus_node"], r["path"]) for r in results} >= {
+        ("http://localhost:8000/id/site/55208131700027", "https://w3id.org/eitkg/ontology#siret")
+    }
+    turtle = eitkg("validate", str(data), "--format", "turtle")
+    assert "sh:ValidationReport" in turtle.stdout
+
+
+def test_validate_exits_0_on_the_demo_and_2_on_a_malformed_file(tmp_path: Path) -> None:
+    demo = Path(__file__).resolve().parents[2] / "data" / "demo" / "demo.ttl"
+    assert eitkg("validate", str(demo)).returncode == 0
+    bad = tmp_path / "broken.ttl"
+    bad.write_text("<http://example.org/a> <http://example.org/p> .\n")
+    result = eitkg("validate", str(bad))
+    assert result.returncode == 2
+    assert f"{bad}:1:" in result.stderr
+
+
+def test_check_ontology_reports_consistency() -> None:
+    result = eitkg("check-ontology")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "consistent" in result.stdout
+    assert "unsatisfiable classes: none" in result.stdout

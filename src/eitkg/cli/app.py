@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from eitkg.rdf.io import RdfSource
 from eitkg.resources import queries_dir
 from eitkg.store import Store, open_store
 from eitkg.store.seed import seed_store
+from eitkg.cli.curation import register as register_curation
 from eitkg.cli.output import compact, render
 
 app = typer.Typer(
@@ -208,6 +210,46 @@ def stats(ctx: typer.Context) -> None:
             say(f"  {int(row['count'].value):>8}  {compact(row['class'])}")
 
 
+@app.command()
+def validate(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="RDF files to check against the shapes.")],
+    lang: Annotated[str, typer.Option(help="Language of the report: fr or en.")] = "fr",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json or turtle (sh:ValidationReport).")
+    ] = "text",
+    with_store: Annotated[
+        bool,
+        typer.Option(
+            "--with-store",
+            help="Also use the store's content as context (actors and sites defined earlier).",
+        ),
+    ] = False,
+) -> None:
+    """Check RDF files against the SHACL shapes. Exit 0 conforms, 1 does not, 2 unreadable."""
+    from eitkg.validation import load_context, validate as shacl_validate
+
+    context: Context = ctx.obj
+    sources = [RdfSource.from_path(path) for path in files]
+    extra: list[object] = []
+    if with_store:
+        with context.store() as store:
+            extra = list(store.quads())
+    report = shacl_validate(
+        sources,  # type: ignore[arg-type]
+        context=[load_context(), *extra] if extra else None,  # type: ignore[list-item]
+        base_iri=context.settings.base_iri,
+    )
+    if format == "json":
+        say(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    elif format == "turtle":
+        say(report.to_turtle())
+    else:
+        say(report.text("en" if lang == "en" else "fr"))
+    if not report.conforms:
+        raise typer.Exit(1)
+
+
 @app.command("check-ontology")
 def check_ontology_command(
     files: Annotated[
@@ -283,6 +325,9 @@ def _named_query(name: str) -> NamedQuery | None:
     if name == "-" or name.endswith((".rq", ".sparql")) or Path(name).is_file():
         return None
     return load_catalogue(queries_dir())[name]
+
+
+register_curation(app)
 
 
 def main() -> None:

@@ -104,10 +104,56 @@ def _quality(ranges: Sequence[MediaRange], media_type: str) -> tuple[float, int]
     return most_specific.q, most_specific.specificity
 
 
-def vary_and_links(url_for_type: dict[str, str], chosen: str) -> dict[str, str]:
-    """``Vary`` and ``Link`` headers: the chosen representation is ``self``, the others alternates."""
+def vary_and_links(
+    url_for_type: dict[str, str], chosen: str, *, vary: Sequence[str] = ("Accept",)
+) -> dict[str, str]:
+    """``Vary`` and ``Link`` headers: the chosen representation is ``self``, the others alternates.
+
+    >>> headers = vary_and_links({"text/turtle": "/x.ttl", "text/html": "/x.html"}, "text/html")
+    >>> headers["Vary"]
+    'Accept'
+    >>> headers["Link"]
+    '</x.ttl>; rel="alternate"; type="text/turtle", </x.html>; rel="self"; type="text/html"'
+    """
     links = [
         f'<{url}>; rel="{"self" if media_type == chosen else "alternate"}"; type="{media_type}"'
         for media_type, url in url_for_type.items()
     ]
-    return {"Vary": "Accept", "Link": ", ".join(links)}
+    return {"Vary": ", ".join(vary), "Link": ", ".join(links)}
+
+
+def negotiate_language(
+    accept_language: str | None, supported: Sequence[str], *, default: str
+) -> str:
+    """The best of ``supported`` languages for an ``Accept-Language`` header, else ``default``.
+
+    >>> negotiate_language("en-GB,en;q=0.9,fr;q=0.8", ["fr", "en"], default="fr")
+    'en'
+    >>> negotiate_language("de, *;q=0.1", ["fr", "en"], default="en")
+    'en'
+    >>> negotiate_language("de", ["fr", "en"], default="fr")
+    'fr'
+    """
+    best: tuple[float, int, str] | None = None
+    for index, part in enumerate((accept_language or "").split(",")):
+        tag, _, rest = part.strip().partition(";")
+        tag = tag.strip().lower()
+        q = 1.0
+        key, _, value = rest.strip().partition("=")
+        if key.strip().lower() == "q":
+            try:
+                q = max(0.0, min(1.0, float(value)))
+            except ValueError:
+                q = 0.0
+        if q <= 0 or not tag:
+            continue
+        if tag == "*":
+            candidate = default
+        else:
+            primary = tag.split("-")[0]
+            if primary not in supported:
+                continue
+            candidate = primary
+        if best is None or (q, -index) > (best[0], best[1]):
+            best = (q, -index, candidate)
+    return best[2] if best else default

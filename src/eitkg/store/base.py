@@ -8,6 +8,7 @@ from typing import BinaryIO, Protocol, TypeAlias
 
 from pyoxigraph import (
     BlankNode,
+    DefaultGraph,
     Literal,
     NamedNode,
     Quad,
@@ -49,14 +50,27 @@ class Store(Protocol):
         *,
         substitutions: Mapping[str, Term] | None = None,
         default_graph_as_union: bool = False,
-        default_graphs: Sequence[NamedNode] | None = None,
+        default_graphs: Sequence[NamedNode | DefaultGraph] | None = None,
         named_graphs: Sequence[NamedNode] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
-        """Run a SPARQL query; ``substitutions`` binds variables (by name, without '?')."""
+        """Run a SPARQL query; ``substitutions`` binds variables (by name, without '?').
+
+        ``default_graphs`` and ``named_graphs`` replace the dataset of the query text (its
+        ``FROM`` and ``FROM NAMED``); ``base_iri`` resolves its relative IRIs.
+        """
         ...
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL update, atomically."""
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Run a SPARQL update, atomically; ``base_iri`` resolves its relative IRIs."""
+        ...
+
+    def has_graph(self, graph: NamedNode) -> bool:
+        """Whether the named graph exists (possibly empty)."""
+        ...
+
+    def add_graph(self, graph: NamedNode) -> None:
+        """Create the named graph, empty, if it does not exist."""
         ...
 
     def load(
@@ -73,19 +87,19 @@ class Store(Protocol):
         """Add quads, atomically."""
         ...
 
-    def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
+    def replace_graph(self, graph: NamedNode | DefaultGraph, quads: Iterable[Quad]) -> None:
         """Replace the content of ``graph`` by ``quads`` in one transaction."""
         ...
 
-    def drop_graph(self, graph: NamedNode) -> None:
-        """Remove a named graph and its content."""
+    def drop_graph(self, graph: NamedNode | DefaultGraph) -> None:
+        """Remove a named graph and its content (the default graph: empty it)."""
         ...
 
     def named_graphs(self) -> list[NamedNode]:
         """The named graphs, sorted by IRI."""
         ...
 
-    def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
+    def quads(self, graph: NamedNode | DefaultGraph | None = None) -> Iterator[Quad]:
         """Every quad, or the quads of one graph."""
         ...
 

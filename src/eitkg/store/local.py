@@ -52,13 +52,15 @@ class OxigraphStore:
         *,
         substitutions: Mapping[str, Term] | None = None,
         default_graph_as_union: bool = False,
-        default_graphs: Sequence[NamedNode] | None = None,
+        default_graphs: Sequence[NamedNode | DefaultGraph] | None = None,
         named_graphs: Sequence[NamedNode] | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
         bound = {Variable(k): v for k, v in (substitutions or {}).items()}
         try:
             return self._store.query(
                 sparql,
+                base_iri=base_iri,
                 substitutions=bound or None,
                 use_default_graph_as_union=default_graph_as_union,
                 default_graph=list(default_graphs) if default_graphs is not None else None,
@@ -71,11 +73,13 @@ class OxigraphStore:
         except OSError as error:
             raise StoreError(f"query failed: {error}") from error
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         try:
-            self._store.update(sparql)
+            self._store.update(sparql, base_iri=base_iri)
         except SyntaxError as error:
             raise _invalid_query(error) from error
+        except RuntimeError as error:  # e.g. CREATE GRAPH of a graph that exists
+            raise InvalidQueryError(str(error)) from error
         except OSError as error:
             raise StoreError(f"update failed: {error}") from error
 
@@ -134,7 +138,7 @@ class OxigraphStore:
         except OSError as error:
             raise StoreError(f"write failed: {error}") from error
 
-    def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> None:
+    def replace_graph(self, graph: NamedNode | DefaultGraph, quads: Iterable[Quad]) -> None:
         # Stage the new content in a graph of its own (one transaction), then swap it in with one
         # SPARQL update (another transaction): readers see the old graph or the new one, never a mix.
         # A crash between the two leaves only a staging graph, which clear_staging() removes.
@@ -152,17 +156,26 @@ class OxigraphStore:
             self._store.remove_graph(graph)
         return len(stale)
 
-    def drop_graph(self, graph: NamedNode) -> None:
+    def drop_graph(self, graph: NamedNode | DefaultGraph) -> None:
         try:
             self._store.remove_graph(graph)
         except OSError as error:
-            raise StoreError(f"cannot drop {graph.value}: {error}") from error
+            raise StoreError(f"cannot drop {graph}: {error}") from error
+
+    def has_graph(self, graph: NamedNode) -> bool:
+        return bool(self._store.contains_named_graph(graph))
+
+    def add_graph(self, graph: NamedNode) -> None:
+        try:
+            self._store.add_graph(graph)
+        except OSError as error:
+            raise StoreError(f"cannot create {graph.value}: {error}") from error
 
     def named_graphs(self) -> list[NamedNode]:
         graphs = [g for g in self._store.named_graphs() if isinstance(g, NamedNode)]
         return sorted(graphs, key=lambda g: g.value)
 
-    def quads(self, graph: NamedNode | None = None) -> Iterator[Quad]:
+    def quads(self, graph: NamedNode | DefaultGraph | None = None) -> Iterator[Quad]:
         return iter(self._store.quads_for_pattern(None, None, None, graph))
 
     def dump(self, output: BinaryIO, syntax: RdfSyntax, *, graph: NamedNode | None = None) -> None:
@@ -179,7 +192,7 @@ class OxigraphStore:
             self._store.flush()
 
 
-def _move_graph(source: NamedNode, target: NamedNode) -> str:
+def _move_graph(source: NamedNode, target: NamedNode | DefaultGraph) -> str:
     # Graph management, not a query: both IRIs are pyoxigraph terms, whose str() is escaped
     # N-Triples syntax, so nothing from outside is spliced into the update text.
     return "MOVE SILENT " + str(source) + " TO " + str(target)
