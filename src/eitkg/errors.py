@@ -5,7 +5,7 @@
     EitkgError
     ├── ConfigurationError          bad settings or a broken shipped resource
     ├── NotFoundError               a graph, query, dataset or resource that does not exist
-    ├── ParameterError              a named-query parameter that is missing, unknown or of the wrong type
+    ├── ParameterError              a named-query parameter missing, unknown or mistyped
     ├── QueryCatalogueError         a .rq file whose header is malformed (file and line)
     ├── InvalidQueryError           SPARQL that does not parse (message and position)
     ├── InputError                  an input file that cannot be read (file, line, column)
@@ -113,4 +113,3 @@ class StoreError(EitkgError):
 
 class StoreUnavailableError(StoreError):
     """The store cannot be reached or opened."""
-

@@ -16,7 +16,9 @@ from eitkg.store import OxigraphStore
 BASE = "http://localhost:8000/"
 
 
-def eitkg(*args: str, store: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def eitkg(
+    *args: str, store: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("EITKG_")}
     prefix = ["--store", str(store)] if store is not None else []
     return subprocess.run(
@@ -67,7 +69,14 @@ def test_init_twice_gives_the_same_store(built_store: Path) -> None:
 
 def test_named_query_with_parameter_as_json(built_store: Path) -> None:
     result = eitkg(
-        "query", "vocab/resolve_label", "-p", "label=Vapeur", "-p", "scheme=eitv:resource", "-f", "json",
+        "query",
+        "vocab/resolve_label",
+        "-p",
+        "label=Vapeur",
+        "-p",
+        "scheme=eitv:resource",
+        "-f",
+        "json",
         store=built_store,
     )
     assert result.returncode == 0, result.stderr
@@ -109,7 +118,13 @@ def test_load_then_export_a_graph(tmp_path: Path) -> None:
     assert "1 new quads; 1 in the store" in result.stdout
     out = tmp_path / "out.nt"
     exported = eitkg(
-        "export", "--format", "ntriples", "--graph", "http://example.org/g", "-o", str(out),
+        "export",
+        "--format",
+        "ntriples",
+        "--graph",
+        "http://example.org/g",
+        "-o",
+        str(out),
         store=store,
     )
     assert exported.returncode == 0, exported.stderr
@@ -126,7 +141,9 @@ def test_malformed_file_exits_2_names_the_place_and_changes_nothing(
     good = tmp_path / "good.ttl"
     good.write_text("<http://example.org/a> <http://example.org/p> 'x' .\n")
     bad = tmp_path / "bad.ttl"
-    bad.write_text("<http://example.org/a> <http://example.org/p> 'x' .\n<http://example.org/b> <p\n")
+    bad.write_text(
+        "<http://example.org/a> <http://example.org/p> 'x' .\n<http://example.org/b> <p\n"
+    )
     result = eitkg("load", str(good), str(bad), store=built_store)
     assert result.returncode == 2
     assert f"{bad}:2:" in result.stderr

@@ -17,7 +17,8 @@ from ..conftest import CURATOR_TOKEN
 @pytest.fixture
 def client(settings: Settings, seeded_store: OxigraphStore) -> Iterator[TestClient]:
     """A client on the shared seeded store (reads only)."""
-    with TestClient(create_app(settings, store=seeded_store), base_url="http://localhost:8000") as c:
+    app = create_app(settings, store=seeded_store)
+    with TestClient(app, base_url="http://localhost:8000") as c:
         yield c
 
 

@@ -153,4 +153,4 @@ def test_every_shipped_query_loads_and_runs_on_the_demo(seeded_store: OxigraphSt
         values = {p.name: samples[p.type] for p in query.params if p.required}
         result = run_named_query(seeded_store, query, values, default_graph_as_union=True)
         assert result is not None, query_id
-        assert query.summary and query.description or query.id.startswith("system/"), query_id
+        assert (query.summary and query.description) or query.id.startswith("system/"), query_id

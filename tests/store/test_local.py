@@ -26,7 +26,7 @@ def snapshot(store: OxigraphStore) -> set[Quad]:
     [
         ("a.ttl", TURTLE),
         ("a.nt", b"<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"),
-        ("a.nq", b"<http://example.org/a> <http://example.org/p> \"x\" <http://example.org/g> .\n"),
+        ("a.nq", b'<http://example.org/a> <http://example.org/p> "x" <http://example.org/g> .\n'),
         ("a.trig", b"<http://example.org/g> { <http://example.org/a> <http://example.org/p> 1 }"),
         ("a.jsonld", b'{"@id": "http://example.org/a", "http://example.org/p": "x"}'),
         (
@@ -112,7 +112,9 @@ def test_replace_graph_swaps_content_and_leaves_no_staging_graph() -> None:
     store.load([RdfSource.from_bytes(TURTLE, name="a.ttl")], graph=G)
     other = NamedNode("http://example.org/other")
     store.extend([Quad(other, other, other, other)])
-    new = Quad(NamedNode("http://example.org/n"), NamedNode("http://example.org/p"), Literal("v"), G)
+    new = Quad(
+        NamedNode("http://example.org/n"), NamedNode("http://example.org/p"), Literal("v"), G
+    )
     store.replace_graph(G, [new])
     assert list(store.quads(G)) == [new]
     assert store.named_graphs() == [G, other]

@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
-from pyoxigraph import NamedNode
+from pyoxigraph import DefaultGraph, NamedNode
 
+from eitkg.cli.curation import register as register_curation
+from eitkg.cli.output import compact, render
 from eitkg.config import Settings
 from eitkg.errors import EitkgError, ValidationFailedError
 from eitkg.queries import NamedQuery, load_catalogue, run_named_query
@@ -20,9 +22,8 @@ from eitkg.rdf.formats import rdf_syntax
 from eitkg.rdf.io import RdfSource
 from eitkg.resources import queries_dir
 from eitkg.store import Store, open_store
+from eitkg.store.graphs import visible_graphs
 from eitkg.store.seed import seed_store
-from eitkg.cli.curation import register as register_curation
-from eitkg.cli.output import compact, render
 
 app = typer.Typer(
     name="eitkg",
@@ -131,11 +132,17 @@ def query(
     format: Annotated[
         str,
         typer.Option(
-            "--format", "-f", help="table, json, xml, csv, tsv (SELECT/ASK); turtle, ntriples, jsonld"
+            "--format",
+            "-f",
+            help="table, json, xml, csv, tsv (SELECT/ASK); turtle, ntriples, jsonld",
         ),
     ] = "table",
     union: Annotated[
-        bool, typer.Option(help="Query the union of all graphs as the default graph.")
+        bool,
+        typer.Option(
+            help="Query the union of the current graphs (confidential included, earlier "
+            "versions and staging left out) as the default graph."
+        ),
     ] = True,
 ) -> None:
     """Run a SPARQL query or a named query from queries/."""
@@ -143,13 +150,14 @@ def query(
     values = _parse_params(param or [])
     named = _named_query(query)
     with context.store() as store:
+        graphs = current_graphs(store) if union else None
         if named is not None:
-            result = run_named_query(store, named, values, default_graph_as_union=union)
+            result = run_named_query(store, named, values, default_graphs=graphs)
         else:
             if values:
                 fail("--param is only for named queries (their header declares the parameters)")
             text = sys.stdin.read() if query == "-" else Path(query).read_text(encoding="utf-8")
-            result = store.query(text, default_graph_as_union=union)
+            result = store.query(text, default_graphs=graphs)
         try:
             output = render(result, format)
         except ValueError as error:
@@ -172,11 +180,13 @@ def list_queries() -> None:
 @app.command()
 def export(
     ctx: typer.Context,
-    format: Annotated[str, typer.Option("--format", "-f", help="nquads, trig, or a triple format")]
-    = "nquads",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="nquads, trig, or a triple format")
+    ] = "nquads",
     graph: Annotated[str | None, typer.Option(help="Only this named graph.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (default: stdout).")]
-    = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File (default: stdout).")
+    ] = None,
 ) -> None:
     """Write the store (or one graph) as RDF."""
     context: Context = ctx.obj
@@ -204,7 +214,7 @@ def stats(ctx: typer.Context) -> None:
             say(f"  {int(row['triples'].value):>8}  {row['graph'].value}")
         say("\ninstances:")
         result = run_named_query(
-            store, catalogue["system/counts"], {}, default_graph_as_union=True
+            store, catalogue["system/counts"], {}, default_graphs=current_graphs(store)
         )
         for row in result:  # type: ignore[union-attr]
             say(f"  {int(row['count'].value):>8}  {compact(row['class'])}")
@@ -227,7 +237,8 @@ def validate(
     ] = False,
 ) -> None:
     """Check RDF files against the SHACL shapes. Exit 0 conforms, 1 does not, 2 unreadable."""
-    from eitkg.validation import load_context, validate as shacl_validate
+    from eitkg.validation import load_context
+    from eitkg.validation import validate as shacl_validate
 
     context: Context = ctx.obj
     sources = [RdfSource.from_path(path) for path in files]
@@ -300,6 +311,11 @@ def serve(
     say(f"base IRI: {settings.base_iri}")
     uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level="info")
     store.close()
+
+
+def current_graphs(store: Store) -> list[NamedNode | DefaultGraph]:
+    """The default graph of a local (curator) query: the default graph and the current graphs."""
+    return [DefaultGraph(), *visible_graphs(store, curator=True)]
 
 
 def _graph(iri: str | None) -> NamedNode | None:

@@ -29,7 +29,7 @@ def compact(term: object) -> str:
     if isinstance(term, NamedNode):
         for prefix, namespace in PREFIXES.items():
             if term.value.startswith(namespace) and len(term.value) > len(namespace):
-                return f"{prefix}:{term.value[len(namespace):]}"
+                return f"{prefix}:{term.value[len(namespace) :]}"
         return term.value
     if isinstance(term, Literal):
         return term.value + (f"@{term.language}" if term.language else "")

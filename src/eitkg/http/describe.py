@@ -11,7 +11,7 @@ from eitkg.errors import NotFoundError
 from eitkg.namespaces import EITG
 from eitkg.queries import QueryCatalogue
 from eitkg.store import Store
-from eitkg.store.graphs import is_confidential, is_staging, visible_graphs
+from eitkg.store.graphs import may_see, visible_graphs
 
 DESCRIBE_QUERY = "linked_data/describe"
 PAGE_LABELS_QUERY = "linked_data/page_labels"
@@ -49,15 +49,6 @@ class MapPoint:
 def reader_graphs(store: Store, *, curator: bool) -> list[NamedNode]:
     """The graphs a reader may see (public ones, or all but staging for a curator)."""
     return visible_graphs(store, curator=curator)
-
-
-def may_see(graph: object, *, curator: bool) -> bool:
-    """Whether a reader may see a named graph: the rule of :func:`visible_graphs`, per graph."""
-    return (
-        isinstance(graph, NamedNode)
-        and not is_staging(graph)
-        and (curator or not is_confidential(graph))
-    )
 
 
 def describe(store: Store, catalogue: QueryCatalogue, iri: str, *, curator: bool) -> Description:

@@ -16,7 +16,7 @@ from pyoxigraph import DefaultGraph, NamedNode
 
 from eitkg.http.problems import HttpProblem
 from eitkg.store import Store
-from eitkg.store.graphs import is_confidential, is_staging
+from eitkg.store.graphs import may_see, visible_graphs
 from eitkg.store.limits import QueryDataset
 
 
@@ -28,7 +28,7 @@ def is_hidden(graph: NamedNode, *, curator: bool) -> bool:
     >>> is_hidden(NamedNode("http://h/graph/dataset/a/confidential"), curator=True)
     False
     """
-    return is_staging(graph) or (not curator and is_confidential(graph))
+    return not may_see(graph, curator=curator)
 
 
 def query_dataset(
@@ -44,12 +44,13 @@ def query_dataset(
         named = [g for g in _graphs(named_graph_uris) if not is_hidden(g, curator=curator)]
         return QueryDataset(default_graphs=tuple(defaults), named_graphs=tuple(named))
     graphs = store.named_graphs()
-    visible = [g for g in graphs if not is_hidden(g, curator=curator)]
-    if curator and len(visible) == len(graphs):
+    current = visible_graphs(store, curator=curator)  # earlier versions stay out of the union
+    named = tuple(g for g in graphs if not is_hidden(g, curator=curator))
+    if curator and len(current) == len(graphs):
         # Nothing hidden: the store's union is the same, and faster. Only for curators: for
         # anonymous readers a confidential graph written right after this check must not leak.
         return QueryDataset()
-    return QueryDataset(default_graphs=(DefaultGraph(), *visible), named_graphs=tuple(visible))
+    return QueryDataset(default_graphs=(DefaultGraph(), *current), named_graphs=named)
 
 
 def _graphs(uris: Sequence[str]) -> list[NamedNode]:

@@ -13,8 +13,8 @@ import yaml
 
 from eitkg.errors import InvalidQueryError, Location, NotFoundError, QueryCatalogueError
 from eitkg.queries.binding import to_term
-from eitkg.store.local import OxigraphStore
 from eitkg.queries.model import PARAM_TYPES, NamedQuery, ParamType, QueryForm, QueryParam
+from eitkg.store.local import OxigraphStore
 
 _HEADER_KEYS = {"summary", "description", "tags", "params"}
 _PARAM_KEYS = {"type", "required", "default", "description", "enum", "lang"}
@@ -155,7 +155,9 @@ def _parse_params(raw: object, where: str) -> tuple[QueryParam, ...]:
                 name=name,
                 type=cast(ParamType, kind),
                 required=bool(spec.get("required", False)),
-                default=None if default is None else str(default).lower()
+                default=None
+                if default is None
+                else str(default).lower()
                 if isinstance(default, bool)
                 else str(default),
                 description=str(spec.get("description", "")),

@@ -31,7 +31,11 @@ RDF_SYNTAXES: tuple[RdfSyntax, ...] = (
     RdfSyntax("ntriples", RdfFormat.N_TRIPLES, "application/n-triples", ("nt",), ("text/plain",)),
     RdfSyntax("nquads", RdfFormat.N_QUADS, "application/n-quads", ("nq",)),
     RdfSyntax(
-        "jsonld", RdfFormat.JSON_LD, "application/ld+json", ("jsonld", "json"), ("application/json",)
+        "jsonld",
+        RdfFormat.JSON_LD,
+        "application/ld+json",
+        ("jsonld", "json"),
+        ("application/json",),
     ),
     RdfSyntax("rdfxml", RdfFormat.RDF_XML, "application/rdf+xml", ("rdf", "owl", "xml")),
 )

@@ -1,4 +1,4 @@
-"""Parse and serialise RDF; pyoxigraph errors become eitkg errors that point at file, line, column."""
+"""Parse and serialise RDF; parser errors become eitkg errors pointing at file, line, column."""
 
 from __future__ import annotations
 

@@ -12,7 +12,13 @@ from typing import BinaryIO
 import pyoxigraph
 from pyoxigraph import DefaultGraph, NamedNode, Quad, Variable
 
-from eitkg.errors import InvalidQueryError, Location, RdfSyntaxError, StoreError, StoreUnavailableError
+from eitkg.errors import (
+    InvalidQueryError,
+    Location,
+    RdfSyntaxError,
+    StoreError,
+    StoreUnavailableError,
+)
 from eitkg.rdf.formats import RdfSyntax
 from eitkg.rdf.io import RdfSource, iter_quads, syntax_error
 from eitkg.store.base import LoadSummary, QueryResult, Term
@@ -140,7 +146,7 @@ class OxigraphStore:
 
     def replace_graph(self, graph: NamedNode | DefaultGraph, quads: Iterable[Quad]) -> None:
         # Stage the new content in a graph of its own (one transaction), then swap it in with one
-        # SPARQL update (another transaction): readers see the old graph or the new one, never a mix.
+        # SPARQL update (another transaction): readers see the old graph or the new one, not a mix.
         # A crash between the two leaves only a staging graph, which clear_staging() removes.
         staging = NamedNode(STAGING_PREFIX + uuid.uuid4().hex)
         self.extend(Quad(q.subject, q.predicate, q.object, staging) for q in quads)

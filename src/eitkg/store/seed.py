@@ -10,8 +10,8 @@ from pyoxigraph import NamedNode
 
 from eitkg.namespaces import eitg
 from eitkg.rdf.confidential import split_confidential
-from eitkg.rdf.iris import IriMinter
 from eitkg.rdf.io import RdfSource, iter_quads
+from eitkg.rdf.iris import IriMinter
 from eitkg.resources import demo_dir, ontology_dir, shapes_dir, vocab_dir
 from eitkg.store.base import Store
 from eitkg.store.graphs import confidential_graph
