@@ -247,7 +247,7 @@ def validate(
         with context.store() as store:
             extra = list(store.quads())
     report = shacl_validate(
-        sources,  # type: ignore[arg-type]
+        sources,
         context=[load_context(), *extra] if extra else None,  # type: ignore[list-item]
         base_iri=context.settings.base_iri,
     )

@@ -43,7 +43,7 @@ def render(result: QueryResult, fmt: str) -> bytes:
     if isinstance(result, QueryBoolean):
         if fmt == "table":
             return b"true\n" if bool(result) else b"false\n"
-        return result.serialize(format=results_syntax(fmt).format)
+        return _bytes(result.serialize(format=results_syntax(fmt).format))
     if isinstance(result, QueryTriples):
         key = "turtle" if fmt == "table" else fmt
         if key not in RDF_KEYS:
@@ -58,7 +58,7 @@ def render(result: QueryResult, fmt: str) -> bytes:
         return table(result).encode("utf-8")
     if fmt in RDF_KEYS:
         raise ValueError("a SELECT result is written as table, json, xml, csv or tsv")
-    return result.serialize(format=results_syntax(fmt).format)
+    return _bytes(result.serialize(format=results_syntax(fmt).format))
 
 
 def table(solutions: QuerySolutions) -> str:
@@ -71,3 +71,8 @@ def table(solutions: QuerySolutions) -> str:
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
+
+
+def _bytes(data: bytes | None) -> bytes:
+    # serialize() returns bytes when no output is given; None only when writing to a file.
+    return data or b""

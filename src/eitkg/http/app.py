@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import APIRouter, FastAPI
 
 from eitkg import __version__
 from eitkg.config import Settings
@@ -47,7 +47,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
     return app
 
 
-def _routers() -> list[object]:
+def _routers() -> list[APIRouter]:
     # Imported here so that building the app is the only thing that loads the routes.
     from eitkg.http.routes import ROUTERS
 

@@ -45,12 +45,12 @@ def query_dataset(
         return QueryDataset(default_graphs=tuple(defaults), named_graphs=tuple(named))
     graphs = store.named_graphs()
     current = visible_graphs(store, curator=curator)  # earlier versions stay out of the union
-    named = tuple(g for g in graphs if not is_hidden(g, curator=curator))
+    readable = tuple(g for g in graphs if not is_hidden(g, curator=curator))
     if curator and len(current) == len(graphs):
         # Nothing hidden: the store's union is the same, and faster. Only for curators: for
         # anonymous readers a confidential graph written right after this check must not leak.
         return QueryDataset()
-    return QueryDataset(default_graphs=(DefaultGraph(), *current), named_graphs=named)
+    return QueryDataset(default_graphs=(DefaultGraph(), *current), named_graphs=readable)
 
 
 def _graphs(uris: Sequence[str]) -> list[NamedNode]:
