@@ -107,6 +107,11 @@ class Store(Protocol):
         """Write the store (or one graph) to ``output``."""
         ...
 
+    @property
+    def generation(self) -> int | None:
+        """Changes with every write; ``None`` when writes can happen elsewhere (remote stores)."""
+        ...
+
     def __len__(self) -> int:
         """Number of quads."""
         ...

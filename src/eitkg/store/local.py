@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, TypeVar
 
 import pyoxigraph
 from pyoxigraph import DefaultGraph, NamedNode, Quad, Variable
@@ -27,6 +28,24 @@ from eitkg.store.base import LoadSummary, QueryResult, Term
 STAGING_PREFIX = "urn:eitkg:staging:"
 
 
+_Method = TypeVar("_Method", bound=Callable[..., Any])
+
+
+def _writes(method: _Method) -> _Method:
+    """Count writes: the generation changes before and after, so nothing read during a write
+    can be cached under the generation that follows it."""
+
+    @functools.wraps(method)
+    def counted(self: OxigraphStore, *args: Any, **kwargs: Any) -> Any:
+        self._generation += 1
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self._generation += 1
+
+    return counted  # type: ignore[return-value]
+
+
 class OxigraphStore:
     """A :class:`~eitkg.store.base.Store` backed by pyoxigraph.
 
@@ -38,6 +57,7 @@ class OxigraphStore:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path
+        self._generation = 0
         try:
             if path is None:
                 self._store = pyoxigraph.Store()
@@ -79,6 +99,7 @@ class OxigraphStore:
         except OSError as error:
             raise StoreError(f"query failed: {error}") from error
 
+    @_writes
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         try:
             self._store.update(sparql, base_iri=base_iri)
@@ -89,6 +110,7 @@ class OxigraphStore:
         except OSError as error:
             raise StoreError(f"update failed: {error}") from error
 
+    @_writes
     def load(
         self,
         sources: Sequence[RdfSource],
@@ -138,12 +160,14 @@ class OxigraphStore:
         self.extend(itertools.chain.from_iterable(counted(s) for s in sources))
         return [(s.name, counts.get(s.name, 0)) for s in sources]
 
+    @_writes
     def extend(self, quads: Iterable[Quad]) -> None:
         try:
             self._store.extend(quads)
         except OSError as error:
             raise StoreError(f"write failed: {error}") from error
 
+    @_writes
     def replace_graph(self, graph: NamedNode | DefaultGraph, quads: Iterable[Quad]) -> None:
         # Stage the new content in a graph of its own (one transaction), then swap it in with one
         # SPARQL update (another transaction): readers see the old graph or the new one, not a mix.
@@ -155,6 +179,7 @@ class OxigraphStore:
         finally:
             self._store.remove_graph(staging)
 
+    @_writes
     def clear_staging(self) -> int:
         """Remove staging graphs left by an interrupted replace; returns how many."""
         stale = [g for g in self.named_graphs() if g.value.startswith(STAGING_PREFIX)]
@@ -162,6 +187,7 @@ class OxigraphStore:
             self._store.remove_graph(graph)
         return len(stale)
 
+    @_writes
     def drop_graph(self, graph: NamedNode | DefaultGraph) -> None:
         try:
             self._store.remove_graph(graph)
@@ -171,6 +197,7 @@ class OxigraphStore:
     def has_graph(self, graph: NamedNode) -> bool:
         return bool(self._store.contains_named_graph(graph))
 
+    @_writes
     def add_graph(self, graph: NamedNode) -> None:
         try:
             self._store.add_graph(graph)
@@ -189,6 +216,11 @@ class OxigraphStore:
         if from_graph is None and not syntax.supports_datasets:
             from_graph = DefaultGraph()  # type: ignore[assignment]
         self._store.dump(output, format=syntax.format, from_graph=from_graph)
+
+    @property
+    def generation(self) -> int:
+        """A number that changes with every write through this object (for response caches)."""
+        return self._generation
 
     def __len__(self) -> int:
         return len(self._store)
