@@ -120,3 +120,4 @@ def test_every_siret_and_siren_passes_luhn(store: pyoxigraph.Store) -> None:
     assert all(len(v) == 14 and luhn_valid(v) for v in sirets)
     assert all(len(v) == 9 and luhn_valid(v) for v in sirens)
     assert {v[:9] for v in sirets} == set(sirens)
+    assert len(set(sirens)) == 20  # one legal unit per actor: no two actors share a SIREN

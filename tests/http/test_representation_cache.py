@@ -18,7 +18,9 @@ def test_a_write_is_seen_by_the_next_lookup(
 ) -> None:
     label = NamedNode(SKOS + "prefLabel")
     graph = NamedNode(BASE + "graph/dataset/cache-test")
-    fresh_store.extend([Quad(NamedNode(ACTOR), label, Literal("Premier nom", language="fr"), graph)])
+    fresh_store.extend(
+        [Quad(NamedNode(ACTOR), label, Literal("Premier nom", language="fr"), graph)]
+    )
     first = write_client.get("/id/actor/demo-cache-probe", headers={"Accept": "text/turtle"})
     assert "Premier nom" in first.text
     again = write_client.get("/id/actor/demo-cache-probe", headers={"Accept": "text/turtle"})
