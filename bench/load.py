@@ -165,7 +165,11 @@ def main(argv: list[str] | None = None) -> None:
         default=parse_sizes(os.environ.get("SIZES") or DEFAULT_SIZES),
         help="comma-separated numbers of actors (default $SIZES or 1000,10000)",
     )
-    parser.add_argument("--repeat", type=int, default=3, help="runs per method; the best counts")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        help="runs per method, the best counts (default 3, and 1 from 100,000 actors)",
+    )
     parser.add_argument(
         "--methods",
         default=",".join(METHODS),
@@ -191,7 +195,8 @@ def main(argv: list[str] | None = None) -> None:
             if method.startswith("rdflib") and actors > args.rdflib_max_actors:
                 continue
             try:
-                row = measure_method(method, actors, path, args.repeat)
+                repeat = args.repeat or (1 if actors >= 100_000 else 3)
+                row = measure_method(method, actors, path, repeat)
             except RuntimeError as error:  # report it and go on with the other methods
                 print(error, file=sys.stderr)
                 continue
