@@ -97,7 +97,8 @@ def serve_eitkg(store_dir: str, port: int) -> None:
     from eitkg.config import Settings
     from eitkg.http import create_app
 
-    settings = Settings(base_iri=BASE, store=Path(store_dir))
+    cache = int(os.environ.get("EITKG_BENCH_CACHE", "4096"))
+    settings = Settings(base_iri=BASE, store=Path(store_dir), response_cache_entries=cache)
     uvicorn.run(
         create_app(settings), host="127.0.0.1", port=port, log_level="warning", access_log=False
     )
@@ -370,12 +371,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=4.0, help="duration of each measure")
     parser.add_argument("--concurrency", default="1,4,16", help="client counts, comma-separated")
     parser.add_argument("--json", type=Path, help="also write the measures as JSON")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="serve eitkg with its response cache off (every answer computed from the store)",
+    )
     parser.add_argument("--serve-eitkg", nargs=2, metavar=("STORE", "PORT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve_eitkg:
         serve_eitkg(args.serve_eitkg[0], int(args.serve_eitkg[1]))
         return 0
     levels = [int(c) for c in args.concurrency.split(",")]
+    if args.no_cache:
+        os.environ["EITKG_BENCH_CACHE"] = "0"  # read by the eitkg server process
+    print(f"eitkg response cache: {'off' if args.no_cache else 'on'}")
     measures = run(args.seconds, levels)
     for line in ratios(measures):
         print(line)

@@ -77,6 +77,13 @@ class Settings(BaseSettings):
         "older ones are dropped when a new version is committed.",
     )
 
+    response_cache_entries: int = Field(
+        default=4096,
+        ge=0,
+        description="Answers of reads (resources, documents, named queries) kept in memory until "
+        "the next write; 0 turns the cache off.",
+    )
+
     @field_validator("curator_tokens", "cors_origins", mode="before")
     @classmethod
     def _split_commas(cls, value: object) -> object:

@@ -26,7 +26,7 @@ def test_a_write_is_seen_by_the_next_lookup(
     again = write_client.get("/id/actor/demo-cache-probe", headers={"Accept": "text/turtle"})
     assert again.text == first.text
     assert again.headers["etag"] == first.headers["etag"]
-    assert len(write_client.app.state.representations) >= 1  # type: ignore[attr-defined]
+    assert len(write_client.app.state.response_cache) >= 1  # type: ignore[attr-defined]
 
     fresh_store.extend([Quad(NamedNode(ACTOR), label, Literal("Second nom", language="fr"), graph)])
     after = write_client.get("/id/actor/demo-cache-probe", headers={"Accept": "text/turtle"})
@@ -57,3 +57,28 @@ def test_curators_and_readers_get_their_own_entries(
     reader = write_client.get("/id/actor/demo-cache-probe", headers=accept)
     assert "Nom public" in reader.text
     assert "Nom secret" not in reader.text
+
+
+def test_cached_answers_keep_etag_revalidation_and_head(
+    write_client: TestClient, fresh_store: OxigraphStore
+) -> None:
+    graph = NamedNode(BASE + "graph/dataset/cache-test")
+    label = NamedNode(SKOS + "prefLabel")
+    fresh_store.extend([Quad(NamedNode(ACTOR), label, Literal("Nom", language="fr"), graph)])
+    accept = {"Accept": "application/n-triples"}
+    first = write_client.get("/id/actor/demo-cache-probe", headers=accept)
+    assert "Nom" in first.text
+    assert len(write_client.app.state.response_cache) == 1  # type: ignore[attr-defined]
+    revalidated = write_client.get(
+        "/id/actor/demo-cache-probe", headers={**accept, "If-None-Match": first.headers["etag"]}
+    )
+    assert revalidated.status_code == 304
+    assert revalidated.content == b""
+    assert revalidated.headers["etag"] == first.headers["etag"]
+    assert revalidated.headers["vary"] == first.headers["vary"]
+    head = write_client.head("/id/actor/demo-cache-probe", headers=accept)
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == first.headers["content-type"]
+    other = write_client.get("/id/actor/demo-cache-probe", headers={"Accept": "text/turtle"})
+    assert other.headers["content-type"].startswith("text/turtle")
+    assert len(write_client.app.state.response_cache) == 2  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from fastapi import APIRouter, FastAPI
 from eitkg import __version__
 from eitkg.config import Settings
 from eitkg.errors import EitkgError
-from eitkg.http.cache import RepresentationCache
+from eitkg.http.cache import ResponseCache, ResponseCacheMiddleware
 from eitkg.http.problems import HttpProblem, handle_eitkg_error, handle_http_problem
 from eitkg.queries import load_catalogue
 from eitkg.resources import queries_dir
@@ -41,7 +41,11 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = store
     app.state.catalogue = load_catalogue(queries_dir())
-    app.state.representations = RepresentationCache()
+    app.state.response_cache = ResponseCache(max_entries=settings.response_cache_entries)
+    if settings.response_cache_entries:
+        app.add_middleware(
+            ResponseCacheMiddleware, cache=app.state.response_cache, settings=settings
+        )
     app.add_exception_handler(EitkgError, handle_eitkg_error)
     app.add_exception_handler(HttpProblem, handle_http_problem)
     for router in _routers():

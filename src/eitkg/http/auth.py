@@ -12,8 +12,12 @@ from eitkg.http.problems import HttpProblem
 
 def is_curator(request: Request, settings: Settings) -> bool:
     """Whether the request carries a valid curator token (compared in constant time)."""
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
+    return authorizes_curator(request.headers.get("authorization", ""), settings)
+
+
+def authorizes_curator(authorization: str, settings: Settings) -> bool:
+    """Whether an ``Authorization`` header value holds a curator bearer token."""
+    scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token:
         return False
     return any(secrets.compare_digest(token.strip(), t) for t in settings.curator_tokens)

@@ -13,7 +13,6 @@ from pyoxigraph import NamedNode, Triple
 
 from eitkg.config import Settings
 from eitkg.errors import NotFoundError
-from eitkg.http.cache import Representation, RepresentationCache
 from eitkg.http.conneg import negotiate, vary_and_links
 from eitkg.http.describe import describe, map_points, page_labels, reader_graphs
 from eitkg.http.i18n import message
@@ -93,14 +92,6 @@ def serve_description(
     """The whole dereference of ``iri``: negotiation, description, page or RDF, caching."""
     media_type = choose_media_type(request, extension)
     lang = reader_language(request, settings)
-    cache: RepresentationCache = request.app.state.representations
-    generation = store.generation
-    key = (generation, iri, media_type, lang, curator, absolute(request, "/"), canonical)
-    cached = cache.get(key) if generation is not None and media_type is not None else None
-    if cached is not None:
-        return negotiated_response(
-            request, cached.body, media_type or HTML, cached.alternates, curator=curator, lang=lang
-        )
     try:
         description = describe(store, catalogue, iri, curator=curator)
     except NotFoundError:
@@ -133,8 +124,6 @@ def serve_description(
         body = rdf_body(
             description.triples, media_type, main=description.iri, context_url=context_url(request)
         )
-    if generation is not None:
-        cache.put(key, Representation(body, alternates))
     return negotiated_response(request, body, media_type, alternates, curator=curator, lang=lang)
 
 
