@@ -5,6 +5,7 @@ BIN    := $(VENV)/bin
 STORE  ?= .eitkg/store
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+BASE_IRI ?= http://localhost:$(PORT)/
 PYTEST_ARGS ?=
 
 .PHONY: run test lint fmt setup assets vocab demo bench check-ontology clean
@@ -30,9 +31,9 @@ setup: $(VENV)/.installed $(VENV)/.system assets
 
 ## run: set up, build the store from data/ (ontology, vocabularies, demo territory), serve it
 run: setup
-	$(BIN)/eitkg --store $(STORE) init --demo
-	$(BIN)/eitkg --store $(STORE) stats
-	$(BIN)/eitkg --store $(STORE) serve --host $(HOST) --port $(PORT)
+	$(BIN)/eitkg --store $(STORE) --base-iri $(BASE_IRI) init --demo
+	$(BIN)/eitkg --store $(STORE) --base-iri $(BASE_IRI) stats
+	$(BIN)/eitkg --store $(STORE) --base-iri $(BASE_IRI) serve --host $(HOST) --port $(PORT)
 
 ## test: set up, check the layers and style, run the whole suite
 test: setup
