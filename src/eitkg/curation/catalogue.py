@@ -158,7 +158,7 @@ def import_triples(iris: DatasetIris, record: ImportRecord) -> tuple[NamedNode, 
         ("Info", "infoCount"),
     ):
         value = str(record.counts.get(severity, 0))
-        triples.append(Triple(report, _n(EIT, local), _typed(value, "nonNegativeInteger")))
+        triples.append(Triple(report, _n(EIT, local), _typed(value, "integer")))
     return activity, triples
 
 
@@ -205,11 +205,11 @@ def _counts(node: NamedNode, version: VersionInfo) -> list[Triple]:
         triples.append(Triple(node, _n(EIT, "sha256"), Literal(version.sha256)))
     if version.rows is not None:
         triples.append(
-            Triple(node, _n(EIT, "rowCount"), _typed(str(version.rows), "nonNegativeInteger"))
+            Triple(node, _n(EIT, "rowCount"), _typed(str(version.rows), "integer"))
         )
     if version.triples is not None:
         triples.append(
-            Triple(node, _n(EIT, "tripleCount"), _typed(str(version.triples), "nonNegativeInteger"))
+            Triple(node, _n(EIT, "tripleCount"), _typed(str(version.triples), "integer"))
         )
     return triples
 
