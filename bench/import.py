@@ -83,8 +83,9 @@ def territory_file(flows: int) -> tuple[Path, int]:
 
 
 def inventory_file(flows: int, syntax: str = "ttl") -> Path:
-    """A standalone inventory of exactly ``flows`` flows, with their companies and sites."""
-    path = OUT_DIR / f"inventory-{flows}.{syntax}"
+    """A standalone inventory of exactly ``flows`` flows, with their companies and sites, and
+    a few broken rows (so that both engines have results to agree on)."""
+    path = OUT_DIR / f"inventory-{flows}-broken.{syntax}"
     if path.exists():
         return path
     from pyoxigraph import serialize
@@ -100,10 +101,39 @@ def inventory_file(flows: int, syntax: str = "ttl") -> Path:
         triples.append(triple)
     if generator.flows < flows:
         raise SystemExit(f"the generator gave only {generator.flows} flows")
+    triples = _break_rows(triples)
     path.parent.mkdir(parents=True, exist_ok=True)
     prefixes = PREFIXES if syntax == "ttl" else None
     serialize(triples, path, format=_generate.FORMATS[syntax], prefixes=prefixes)
     return path
+
+
+def _break_rows(triples: list[Any]) -> list[Any]:
+    """Negative quantities, a unit that is a period, swapped coordinates, a wrong SIRET key."""
+    from pyoxigraph import Literal, NamedNode, Triple
+
+    from eitkg.namespaces import EIT, EITV, WGS, XSD
+
+    def rewrite(triple: Any) -> Any:
+        subject, predicate, obj = triple.subject, triple.predicate.value, triple.object
+        number = subject.value.rsplit("-", 1)[-1]
+        if "/id/flow/" in subject.value and subject.value.endswith(("00007-1", "00042-2")):
+            if predicate == EIT + "quantity":
+                return Triple(
+                    subject, triple.predicate, Literal("-4", datatype=NamedNode(XSD + "decimal"))
+                )
+            if predicate == EIT + "unit":
+                return Triple(subject, triple.predicate, NamedNode(EITV + "period/year"))
+        if "/id/site/" in subject.value and not subject.value.endswith("/geometry"):
+            if number.endswith("3") and predicate in (WGS + "lat", WGS + "long"):
+                swapped = WGS + ("long" if predicate == WGS + "lat" else "lat")
+                return Triple(subject, NamedNode(swapped), obj)
+            if number.endswith("7") and predicate == EIT + "siret":
+                wrong = obj.value[:-1] + str((int(obj.value[-1]) + 1) % 10)
+                return Triple(subject, triple.predicate, Literal(wrong))
+        return triple
+
+    return [rewrite(triple) for triple in triples]
 
 
 #: (direction, category, EWC code, label, unit, period, hazardous): rows that resolve.
@@ -331,12 +361,13 @@ def worker_whole_store(path: Path, engine: str) -> dict[str, Any]:
     return {"seconds": seconds, "triples": len(quads), "results": len(report.results)}
 
 
-def worker_standalone(path: Path, vanilla: bool) -> dict[str, Any]:
-    """Parse and validate one file with eitkg (fast) and with pyshacl; same report.
+def worker_standalone(path: Path, vanilla: bool, repeat: int) -> dict[str, Any]:
+    """Parse and validate one file with eitkg (fast) and with pyshacl; the same report.
 
     pyshacl gets an rdflib graph that parses each SHACL-SPARQL query once (eitkg's
     ``_PreparedQueryGraph``); ``vanilla`` gives it a plain ``rdflib.Graph``, on which rdflib
-    parses the query again for every focus node (about 90 ms each for the SIRET check).
+    parses the query again for every focus node (about 90 ms each for the SIRET check), and
+    runs it once. Every other step keeps its best of ``repeat`` runs.
     """
     import pyoxigraph
     from pyshacl import validate as pyshacl_validate
@@ -355,39 +386,46 @@ def worker_standalone(path: Path, vanilla: bool) -> dict[str, Any]:
     validate([], engine="fast")  # compiles the shapes, reads the shipped context
     cold = time.perf_counter() - cold_start
     fmt = syntax_for_path(path)
+    times: dict[str, list[float]] = {"ox": [], "fast": [], "rdflib": [], "pyshacl": []}
 
-    start = time.perf_counter()
-    quads = list(pyoxigraph.parse(path=path, format=fmt.format, base_iri=BASE))
-    ox_parse = time.perf_counter() - start
-    start = time.perf_counter()
-    fast = validate(quads, engine="fast", base_iri=BASE)
-    fast_validate = time.perf_counter() - start
+    def timed(key: str, action: Callable[[], Any]) -> Any:
+        start = time.perf_counter()
+        result = action()
+        times[key].append(time.perf_counter() - start)
+        return result
 
-    start = time.perf_counter()
-    graph = Graph() if vanilla else _PreparedQueryGraph()
-    graph.parse(path, format="nt" if path.suffix == ".nt" else "turtle", publicID=BASE)
-    rdflib_parse = time.perf_counter() - start
+    for _ in range(repeat):
+        quads = timed(
+            "ox", lambda: list(pyoxigraph.parse(path=path, format=fmt.format, base_iri=BASE))
+        )
+        fast = timed("fast", lambda q=quads: validate(q, engine="fast", base_iri=BASE))
+    syntax = "nt" if path.suffix == ".nt" else "turtle"
+    for _ in range(repeat):
+        graph = Graph() if vanilla else _PreparedQueryGraph()
+        timed("rdflib", lambda g=graph: g.parse(path, format=syntax, publicID=BASE))
     nodes = DataNodes()
     for triple in graph:
         nodes.add(triple)
     add_neighbourhood(graph, nodes, [context])  # the same graph eitkg validates (not timed)
-    start = time.perf_counter()
-    _, report_graph, _ = pyshacl_validate(
-        graph,
-        shacl_graph=shapes.graph,
-        inference="none",
-        allow_infos=True,
-        allow_warnings=True,
-    )
-    pyshacl_seconds = time.perf_counter() - start
+    for _ in range(1 if vanilla else repeat):
+        _, report_graph, _ = timed(
+            "pyshacl",
+            lambda: pyshacl_validate(
+                graph,
+                shacl_graph=shapes.graph,
+                inference="none",
+                allow_infos=True,
+                allow_warnings=True,
+            ),
+        )
     reference = read_report(report_graph, keep=reportable_nodes(nodes, [context]))
     return {
         "triples": len(quads),
-        "ox_parse": ox_parse,
-        "fast_validate": fast_validate,
+        "ox_parse": min(times["ox"]),
+        "fast_validate": min(times["fast"]),
         "fast_first_call_setup": cold,
-        "rdflib_parse": rdflib_parse,
-        "pyshacl_validate": pyshacl_seconds,
+        "rdflib_parse": min(times["rdflib"]),
+        "pyshacl_validate": min(times["pyshacl"]),
         "results": len(fast.results),
         "same_report": fast.results == reference.results and fast.conforms == reference.conforms,
     }
@@ -469,9 +507,10 @@ def part_one(sizes: list[int], repeat: int, rebuild: bool, pyshacl_timeout: floa
     return lines
 
 
-def part_two(flows: int, syntax: str, vanilla: bool) -> list[str]:
+def part_two(flows: int, syntax: str, vanilla: bool, repeat: int) -> list[str]:
     path = inventory_file(flows, syntax)
-    result = _in_fresh_process(["standalone", str(path), "vanilla" if vanilla else "cached"])
+    kind = "vanilla" if vanilla else "cached"
+    result = _in_fresh_process(["standalone", str(path), kind, str(repeat)])
     which = "plain pyshacl over rdflib" if vanilla else "pyshacl over rdflib, queries parsed once"
     parse = result["rdflib_parse"] / result["ox_parse"]
     check = result["pyshacl_validate"] / result["fast_validate"]
@@ -501,7 +540,7 @@ def _worker(argv: list[str]) -> None:
     handlers: dict[str, Callable[..., dict[str, Any]]] = {
         "import": lambda p, c, r: worker_import(Path(p), Path(c), int(r)),
         "whole": lambda p, e: worker_whole_store(Path(p), e),
-        "standalone": lambda p, v: worker_standalone(Path(p), v == "vanilla"),
+        "standalone": lambda p, v, r: worker_standalone(Path(p), v == "vanilla", int(r)),
     }
     print(json.dumps(handlers[kind](*rest)))
 
@@ -526,7 +565,9 @@ def main(argv: list[str] | None = None) -> None:
         default=parse_sizes(DEFAULT_SIZES),
         help="flows already in the store, comma-separated (default 10000,100000)",
     )
-    parser.add_argument("--repeat", type=int, default=3, help="imports per store; the best counts")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="imports per store, runs per step; the best counts"
+    )
     parser.add_argument("--standalone-flows", type=int, default=5000)
     parser.add_argument(
         "--format",
@@ -552,7 +593,8 @@ def main(argv: list[str] | None = None) -> None:
         print("\n".join(part_one(args.sizes, args.repeat, args.rebuild, args.pyshacl_timeout)))
         print()
     if args.only != "stores":
-        print("\n".join(part_two(args.standalone_flows, args.format, args.vanilla)))
+        lines = part_two(args.standalone_flows, args.format, args.vanilla, args.repeat)
+        print("\n".join(lines))
 
 
 if __name__ == "__main__":

@@ -60,4 +60,3 @@ XSD_BOOLEAN: Final = NamedNode(XSD + "boolean")
 TRUE: Final = Literal("true", datatype=XSD_BOOLEAN)
 
 SH_VIOLATION: Final = sh("Violation")
-

@@ -10,7 +10,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from rdflib import Graph
-from rdflib.term import Node
 
 from eitkg.validation.convert import RdfInput
 from eitkg.validation.fast.api import paused_gc, validate_index
@@ -73,14 +72,13 @@ def validate_fast(
     base_iri: str | None = None,
 ) -> ValidationReport:
     """Validate like :func:`eitkg.validation.validate`, with the fast engine."""
-    with paused_gc():
-        graph, keep = _validate(data, context, shapes, base_iri)
-    return read_report(graph, keep=keep)
+    with paused_gc():  # the index is freed when _validate returns, before the collector resumes
+        return _validate(data, context, shapes, base_iri)
 
 
 def _validate(
     data: RdfInput, context: RdfInput | None, shapes: Shapes | None, base_iri: str | None
-) -> tuple[Graph, set[Node]]:
+) -> ValidationReport:
     loaded = load(data, base_iri=base_iri)
     nodes = DataNodes.of(loaded)
     contexts = context_indexes(context, base_iri)
@@ -89,4 +87,4 @@ def _validate(
     compiled = _shipped_shapes() if shapes is None else compiled_shapes(shapes)
     outcome = validate_index(loaded.index, compiled, focus_filter=reportable)
     keep = {as_rdflib(r.focus) for r in _with_details(outcome.results) if r.focus in reportable}
-    return outcome.graph, keep
+    return read_report(outcome.graph, keep=keep)
