@@ -204,9 +204,7 @@ def _counts(node: NamedNode, version: VersionInfo) -> list[Triple]:
     if version.sha256:
         triples.append(Triple(node, _n(EIT, "sha256"), Literal(version.sha256)))
     if version.rows is not None:
-        triples.append(
-            Triple(node, _n(EIT, "rowCount"), _typed(str(version.rows), "integer"))
-        )
+        triples.append(Triple(node, _n(EIT, "rowCount"), _typed(str(version.rows), "integer")))
     if version.triples is not None:
         triples.append(
             Triple(node, _n(EIT, "tripleCount"), _typed(str(version.triples), "integer"))
