@@ -13,6 +13,10 @@
     ├── ValidationFailedError       data that does not conform to the shapes (carries the report)
     ├── InconsistentOntologyError   the reasoner found the ontology inconsistent (names the classes)
     ├── ConflictError               the operation contradicts the current state
+    ├── QueryLimitError             a query went past a service limit
+    │   ├── QueryTimeoutError       it ran longer than the time limit
+    │   ├── ResultTooLargeError     it returned more rows than the cap
+    │   └── ServiceBusyError        no evaluation slot freed up in time
     └── StoreError                  the store failed
         └── StoreUnavailableError
 """
@@ -105,6 +109,36 @@ class InconsistentOntologyError(EitkgError):
 
 class ConflictError(EitkgError):
     """The operation contradicts the current state."""
+
+
+class QueryLimitError(EitkgError):
+    """A query went past one of the service limits."""
+
+
+class QueryTimeoutError(QueryLimitError):
+    """The query ran longer than its time limit."""
+
+    def __init__(self, timeout_s: float) -> None:
+        super().__init__(
+            f"the query ran longer than the {timeout_s:g} s limit and was stopped; "
+            "make it more selective or add a LIMIT"
+        )
+        self.timeout_s = timeout_s
+
+
+class ResultTooLargeError(QueryLimitError):
+    """The result has more rows (or triples) than the cap."""
+
+    def __init__(self, max_rows: int) -> None:
+        super().__init__(
+            f"the result has more than {max_rows} rows (or triples), the most one query may "
+            "return; add LIMIT and OFFSET to read it in pages"
+        )
+        self.max_rows = max_rows
+
+
+class ServiceBusyError(QueryLimitError):
+    """No evaluation slot freed up in time, or too many runaway queries are still running."""
 
 
 class StoreError(EitkgError):

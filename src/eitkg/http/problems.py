@@ -17,6 +17,9 @@ STATUS_BY_ERROR: tuple[tuple[type[Exception], int, str], ...] = (
     (errors.InputError, 400, "bad-input"),
     (errors.ValidationFailedError, 422, "validation-failed"),
     (errors.ConflictError, 409, "conflict"),
+    (errors.QueryTimeoutError, 503, "query-timeout"),
+    (errors.ResultTooLargeError, 422, "result-too-large"),
+    (errors.ServiceBusyError, 503, "busy"),
     (errors.StoreUnavailableError, 503, "store-unavailable"),
     (errors.StoreError, 500, "store-error"),
     (errors.EitkgError, 500, "error"),
@@ -80,7 +83,10 @@ async def handle_eitkg_error(request: Request, error: Exception) -> Response:
         extra = {"line": error.line, "column": error.column}
     if isinstance(error, errors.LocatedError):
         extra = {"location": str(error.location)}
-    return problem_response(status, type(error).__name__, str(error), code=code, extra=extra)
+    headers = {"Retry-After": "5"} if isinstance(error, errors.ServiceBusyError) else None
+    return problem_response(
+        status, type(error).__name__, str(error), code=code, headers=headers, extra=extra
+    )
 
 
 async def handle_http_problem(request: Request, error: Exception) -> Response:

@@ -19,19 +19,12 @@ from typing import TypeVar
 from fastapi import FastAPI, Response
 
 from eitkg.config import Settings
-from eitkg.errors import EitkgError
+from eitkg.errors import EitkgError, QueryTimeoutError, ServiceBusyError
 from eitkg.http.problems import HttpProblem
 from eitkg.http.sparql_guard import uses_service
 from eitkg.http.sparql_results import Syntax, content_type, negotiate_form, render
 from eitkg.store import Store
-from eitkg.store.limits import (
-    QueryDataset,
-    QueryForm,
-    QueryTimeoutError,
-    ResultTooLargeError,
-    ServiceBusyError,
-    evaluate_bounded,
-)
+from eitkg.store.limits import QueryDataset, QueryForm, evaluate_bounded
 from eitkg.store.runner import QueryRunner
 
 T = TypeVar("T")
@@ -104,16 +97,8 @@ async def answer_query(
         )
         return QueryAnswer(render(result, chosen[0]), chosen[0])
 
-    try:
-        return await run_within(query_runner(app, settings), work, deadline, settings)
-    except QueryTimeoutError as error:
-        raise HttpProblem(503, "Query timeout", str(error), code="query-timeout") from error
-    except ResultTooLargeError as error:
-        raise HttpProblem(422, "Result too large", str(error), code="result-too-large") from error
-    except ServiceBusyError as error:
-        raise HttpProblem(
-            503, "Busy", str(error), code="busy", headers={"Retry-After": "5"}
-        ) from error
+    # Limit errors reach the client through the status table of eitkg.http.problems.
+    return await run_within(query_runner(app, settings), work, deadline, settings)
 
 
 async def run_within(

@@ -17,40 +17,12 @@ from typing import Literal, TypeAlias
 
 from pyoxigraph import DefaultGraph, NamedNode, QueryBoolean, QuerySolution, QuerySolutions, Triple
 
-from eitkg.errors import EitkgError, InvalidQueryError, StoreError
+from eitkg.errors import InvalidQueryError, QueryTimeoutError, ResultTooLargeError, StoreError
+from eitkg.errors import QueryLimitError as QueryLimitError  # re-exported: limits live here
+from eitkg.errors import ServiceBusyError as ServiceBusyError
 from eitkg.store.base import Store
 
 QueryForm: TypeAlias = Literal["solutions", "boolean", "graph"]
-
-
-class QueryLimitError(EitkgError):
-    """A query went past one of the service limits."""
-
-
-class QueryTimeoutError(QueryLimitError):
-    """The query ran longer than its time limit."""
-
-    def __init__(self, timeout_s: float) -> None:
-        super().__init__(
-            f"the query ran longer than the {timeout_s:g} s limit and was stopped; "
-            "make it more selective or add a LIMIT"
-        )
-        self.timeout_s = timeout_s
-
-
-class ResultTooLargeError(QueryLimitError):
-    """The result has more rows (or triples) than the cap."""
-
-    def __init__(self, max_rows: int) -> None:
-        super().__init__(
-            f"the result has more than {max_rows} rows (or triples), the most one query may "
-            "return; add LIMIT and OFFSET to read it in pages"
-        )
-        self.max_rows = max_rows
-
-
-class ServiceBusyError(QueryLimitError):
-    """No evaluation slot freed up in time, or too many runaway queries are still running."""
 
 
 @dataclass(frozen=True)
